@@ -1,0 +1,1 @@
+"""Protocols that bring events in (datagrams) and send them out (WebSocket)."""

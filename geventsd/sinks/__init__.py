@@ -1,0 +1,1 @@
+"""Sinks: where committed events go out (webhooks, WebSocket clients, files, AMQP)."""
