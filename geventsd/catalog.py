@@ -38,6 +38,11 @@ OPERATIONAL_EVENT_TYPES = (
     (1002, "GEVENTSD_STOPPING", "geventsd", "info", "daemon", (
         ("version", "string", "geventsd version"),
     )),
+    (1005, "GEVENTSD_RELOADED", "geventsd", "info", "daemon", (
+        ("applied", "object", "Settings changed and applied, as a list of names"),
+        ("restart_needed", "object", "Settings changed that take effect after a restart"),
+        ("problems", "integer", "Config file problems found (see the daemon log)"),
+    )),
     (1003, "WEBHOOK_FAILING", "geventsd", "warning", "webhook delivery", (
         ("url", "string", "Webhook URL"),
         ("error", "string", "Last delivery error"),

@@ -83,10 +83,14 @@ def _node_id(value):
 
 @attrs.frozen
 class Setting:
+    """One setting.  *live* settings take effect on reload; the others
+    need a restart (listeners, paths and identity are fixed at start)."""
+
     name: str
     check: object
     default: object
     description: str
+    live: bool = False
 
 
 # default None: computed from other settings (see resolve()).
@@ -105,9 +109,9 @@ SETTINGS = (
     Setting("log-sync", _sync, "full",
             "SQLite synchronous mode: full survives power loss, normal only crashes."),
     Setting("log-retention-days", _positive_int, 30,
-            "Events older than this many days are pruned from the log."),
+            "Events older than this many days are pruned from the log.", live=True),
     Setting("log-max-events", _positive_int, 10000000,
-            "At most this many events are kept in the log."),
+            "At most this many events are kept in the log.", live=True),
 )
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -123,6 +127,10 @@ class Config:
     sources: dict
     config_path: str
     problems: tuple = ()
+    #: Keys of the file whose values were refused (kept at their old value on reload).
+    rejected: tuple = ()
+    #: The file exists but could not be read as a JSON object at all.
+    file_error: bool = False
 
     def __getitem__(self, name):
         return self.values[name]
@@ -156,26 +164,29 @@ def check(name, value):
 def read_config_file(path):
     """Settings from the config JSON at *path*.
 
-    :return: ``(values, problems)``.  A missing file is no problem; a corrupt
-        one, an unknown key or a bad value is reported in *problems* and
-        skipped, so a hand-edited file never stops the daemon from starting.
+    :return: ``(values, problems, rejected)``; *rejected* is None when the
+        whole file is unusable, else the keys whose values were refused.  A
+        missing file is no problem; a corrupt one, an unknown key or a bad
+        value is reported in *problems* and skipped, so a hand-edited file
+        never stops the daemon from starting.
     """
     try:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
     except FileNotFoundError:
-        return {}, ()
+        return {}, (), ()
     except (OSError, ValueError) as e:
-        return {}, ("ignoring config file %s: %s" % (path, e),)
+        return {}, ("ignoring config file %s: %s" % (path, e),), None
     if not isinstance(doc, dict):
-        return {}, ("ignoring config file %s: not a JSON object" % path,)
-    values, problems = {}, []
+        return {}, ("ignoring config file %s: not a JSON object" % path,), None
+    values, problems, rejected = {}, [], []
     for name, value in doc.items():
         try:
             values[name] = check(name, value)
         except ConfigError as e:
             problems.append("ignoring %s in %s: %s" % (name, path, e))
-    return values, tuple(problems)
+            rejected.append(name)
+    return values, tuple(problems), tuple(rejected)
 
 
 def resolve(options, env=None, euid=None):
@@ -184,7 +195,7 @@ def resolve(options, env=None, euid=None):
     Precedence: command line, then config file, then defaults.
     """
     config_path = options.get("config") or paths.default_config_path(env, euid)
-    file_values, problems = read_config_file(config_path)
+    file_values, problems, rejected = read_config_file(config_path)
     values, sources = {}, {}
     for setting in SETTINGS:
         if options.get(setting.name) is not None:
@@ -203,4 +214,32 @@ def resolve(options, env=None, euid=None):
     if values["udp-port"] is None:
         values["udp-port"] = values["port"]
     return Config(values=values, sources=sources, config_path=config_path,
-                  problems=problems)
+                  problems=problems, rejected=rejected or (), file_error=rejected is None)
+
+
+def reloaded(current, fresh):
+    """Merge a freshly resolved config into the running one.
+
+    :return: ``(config, applied, restart_needed)``: the config to run with
+        (live settings from *fresh*, the rest kept from *current*) and the
+        names of changed settings of each kind.
+    """
+    values = dict(current.values)
+    sources = dict(current.sources)
+    applied, restart_needed = [], []
+    if fresh.file_error:
+        # An unreadable file changes nothing: keep running as configured.
+        return attrs.evolve(current, problems=fresh.problems), applied, restart_needed
+    for setting in SETTINGS:
+        name = setting.name
+        if name in fresh.rejected or fresh.values[name] == current.values[name]:
+            continue
+        if setting.live:
+            values[name] = fresh.values[name]
+            sources[name] = fresh.sources[name]
+            applied.append(name)
+        else:
+            restart_needed.append(name)
+    config = Config(values=values, sources=sources, config_path=current.config_path,
+                    problems=fresh.problems)
+    return config, applied, restart_needed

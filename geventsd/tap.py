@@ -10,6 +10,7 @@ close first, then the ingest commits what it holds, then the log closes.
 import ipaddress
 import json
 import os
+import signal
 
 from twisted.application import internet, service
 from twisted.internet.defer import Deferred, inlineCallbacks, succeed
@@ -69,6 +70,7 @@ class Options(usage.Options):
             if not os.path.isfile(self["config"]):
                 raise usage.UsageError("--config %s: no such file" % self["config"])
             given["config"] = os.path.abspath(self["config"])
+        self.given = given
         try:
             self.config = configmod.resolve(given)
         except configmod.ConfigError as e:
@@ -83,6 +85,9 @@ class LogService(service.Service):
         self.event_log = event_log
         self._config = config
         self._clock = clock
+
+    def set_config(self, config):
+        self._config = config
 
     def startService(self):
         super().startService()
@@ -159,20 +164,56 @@ class HTTPService(service.Service):
 
 
 class GeventsdService(service.MultiService):
-    """The whole daemon; writes ``runtime.json`` once the API listens."""
+    """The whole daemon; writes ``runtime.json`` once the API listens and
+    reloads its config on SIGUSR2 and SIGHUP."""
 
-    def __init__(self, config, node_id, lock, http):
+    RELOAD_SIGNALS = (signal.SIGUSR2, signal.SIGHUP)
+
+    def __init__(self, config, given, node_id, lock, http, reactor):
         super().__init__()
         self.config = config
+        self._given = given
         self.node_id = node_id
         self._lock = lock
         self._http = http
+        self._reactor = reactor
+        self._old_handlers = {}
+        self.reloads = 0
         self.http_url = None
 
     def startService(self):
         self._lock.update_pid()
         super().startService()
         self._http.listening.addCallbacks(self._announce, self._listen_failed)
+        for signum in self.RELOAD_SIGNALS:
+            self._old_handlers[signum] = signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum, frame):
+        # Only schedule: the reload itself runs on the reactor, in order.
+        self._reactor.callFromThread(self.reload, signal.Signals(signum).name)
+
+    def reload(self, why="request"):
+        """Re-read the config file; apply live settings, report the rest.
+
+        Nothing is stopped or restarted, so no event in flight is touched.
+        """
+        try:
+            fresh = configmod.resolve(self._given)
+        except configmod.ConfigError as e:
+            log.error("reload ({why}) refused: {error}", why=why, error=str(e))
+            return None
+        for problem in fresh.problems:
+            log.error("{problem}", problem=problem)
+        self.config, applied, restart_needed = configmod.reloaded(self.config, fresh)
+        self.getServiceNamed("log").set_config(self.config)
+        self.reloads += 1
+        log.info("config reloaded ({why}): applied {applied}; needs restart: {restart}",
+                 why=why, applied=", ".join(applied) or "nothing",
+                 restart=", ".join(restart_needed) or "nothing")
+        self.ingest.emit_internal("GEVENTSD_RELOADED", {
+            "applied": applied, "restart_needed": restart_needed,
+            "problems": len(fresh.problems)})
+        return applied, restart_needed
 
     def _listen_failed(self, failure):
         log.failure("cannot listen for HTTP on {bind}:{port}", failure,
@@ -199,6 +240,9 @@ class GeventsdService(service.MultiService):
                                  (json.dumps(doc) + "\n").encode("utf-8"))
 
     def stopService(self):
+        for signum, handler in self._old_handlers.items():
+            signal.signal(signum, handler)
+        self._old_handlers = {}
         try:
             os.unlink(paths.runtime_path(self.config["data-dir"]))
         except OSError:
@@ -247,7 +291,7 @@ def makeService(options, reactor=None):
     site = Site(api.resource())
     site.displayTracebacks = False
     http = HTTPService(_http_endpoint(reactor, config["bind"], config["port"]), site)
-    top = GeventsdService(config, node_id, lock, http)
+    top = GeventsdService(config, options.given, node_id, lock, http, reactor)
     top.ingest, top.bus, top.event_log, top.catalog, top.api = (
         ingest, bus, event_log, catalog, api)
 

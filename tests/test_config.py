@@ -144,3 +144,36 @@ class OptionsTests(unittest.SynchronousTestCase):
         for name in ("--data-dir", "--socket", "--port", "--bind", "--udp", "--udp-port",
                      "--config", "--node-id"):
             self.assertIn(name, text)
+
+
+class ReloadedTests(unittest.SynchronousTestCase):
+
+    def resolve_file(self, doc):
+        path = self.mktemp()
+        with open(path, "w") as f:
+            f.write(doc)
+        return config.resolve({"config": path}, env=HOME, euid=1000)
+
+    def test_live_applied_rest_reported(self):
+        """Live settings are applied; others are listed as needing a restart."""
+        current = self.resolve_file('{"log-max-events": 10}')
+        fresh = self.resolve_file('{"log-max-events": 20, "port": 25000}')
+        merged, applied, restart = config.reloaded(current, fresh)
+        self.assertEqual((applied, restart), (["log-max-events"], ["port", "udp-port"]))
+        self.assertEqual((merged["log-max-events"], merged["port"]), (20, 24009))
+
+    def test_corrupt_file_changes_nothing(self):
+        """An unreadable file on reload keeps every running value."""
+        current = self.resolve_file('{"log-max-events": 10}')
+        fresh = self.resolve_file('{"log-max-')
+        merged, applied, restart = config.reloaded(current, fresh)
+        self.assertEqual((merged["log-max-events"], applied, restart), (10, [], []))
+        self.assertEqual(len(merged.problems), 1)
+
+    def test_rejected_key_keeps_running_value(self):
+        """A key with a bad value keeps its running value instead of the default."""
+        current = self.resolve_file('{"log-max-events": 10, "log-retention-days": 3}')
+        fresh = self.resolve_file('{"log-max-events": -1, "log-retention-days": 4}')
+        merged, applied, restart = config.reloaded(current, fresh)
+        self.assertEqual((merged["log-max-events"], merged["log-retention-days"]), (10, 4))
+        self.assertEqual(applied, ["log-retention-days"])

@@ -280,3 +280,54 @@ class KillTests(unittest.TestCase):
         self.assertIn(proc.wait(timeout=30), (0, -signal.SIGTERM))
         with open(os.path.join(data_dir, "twistd.log"), "rb") as f:
             self.assertIn(b"Server Shut Down", f.read())
+
+
+class ReloadTests(unittest.TestCase):
+
+    def setUp(self):
+        self.dir = short_tmpdir(self)
+        self.config = os.path.join(self.dir, "config.json")
+        with open(self.config, "w") as f:
+            f.write('{"log-max-events": 500}')
+
+    def rewrite(self, doc):
+        with open(self.config, "w") as f:
+            f.write(doc)
+
+    @defer.inlineCallbacks
+    def test_sigusr2_reloads_without_losing_events(self):
+        """SIGUSR2 re-reads the config, applies live settings, and events keep flowing."""
+        d = RunningDaemon(self, self.dir)
+        yield d.start()
+        send_datagrams(d.socket, [b"1 2 name=before"])
+        self.rewrite('{"log-max-events": 900, "udp": true}')
+        os.kill(os.getpid(), signal.SIGUSR2)
+        send_datagrams(d.socket, [b"1 2 name=during"])
+        yield wait_for(lambda: d.service.reloads == 1)
+        self.assertEqual(d.service.config["log-max-events"], 900)
+        self.assertEqual(d.service.getServiceNamed("log")._config["log-max-events"], 900)
+        self.assertFalse(d.service.config["udp"], "udp needs a restart")
+        send_datagrams(d.socket, [b"1 2 name=after"])
+        yield wait_for(lambda: d.service.ingest.counters.committed >= 5)
+        events = yield d.events()
+        names = [e["message"].get("name") for e in events if e["event"] == "VOLUME_CREATE"]
+        self.assertEqual(names, ["before", "during", "after"])
+        (reloaded,) = [e for e in events if e["event"] == "GEVENTSD_RELOADED"]
+        self.assertEqual(reloaded["message"],
+                         {"applied": ["log-max-events"], "restart_needed": ["udp"],
+                          "problems": 0})
+
+    @defer.inlineCallbacks
+    def test_sighup_with_broken_file_keeps_running_config(self):
+        """SIGHUP with a corrupt config file keeps the running settings."""
+        d = RunningDaemon(self, self.dir)
+        yield d.start()
+        self.rewrite('{"log-max-events": ')
+        os.kill(os.getpid(), signal.SIGHUP)
+        yield wait_for(lambda: d.service.reloads == 1)
+        self.assertEqual(d.service.config["log-max-events"], 500)
+        yield d.wait_committed(2)
+        events = yield d.events()
+        self.assertEqual(events[-1]["message"],
+                         {"applied": [], "restart_needed": [], "problems": 1})
+        self.flushLoggedErrors()
