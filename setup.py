@@ -19,7 +19,7 @@ setup(
         "attrs>=22.2",
     ],
     extras_require={
-        "dev": ["hypothesis>=6", "pyflakes"],
+        "dev": ["hypothesis>=6", "pyflakes", "jsonschema"],
     },
     entry_points={
         "console_scripts": ["geventsapi = geventsd.cli:run"],

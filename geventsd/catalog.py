@@ -22,7 +22,7 @@ OPERATIONAL_BASE = 1000
 SEVERITIES = ("info", "warning", "error", "critical")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
-ATTRIBUTE_TYPES = ("string", "boolean", "integer", "pairs", "object")
+ATTRIBUTE_TYPES = ("string", "boolean", "integer", "pairs", "object", "list")
 
 # The daemon's reports on itself (SPEC 5).  ``source`` says which part emits it.
 OPERATIONAL_EVENT_TYPES = (
@@ -38,11 +38,6 @@ OPERATIONAL_EVENT_TYPES = (
     (1002, "GEVENTSD_STOPPING", "geventsd", "info", "daemon", (
         ("version", "string", "geventsd version"),
     )),
-    (1005, "GEVENTSD_RELOADED", "geventsd", "info", "daemon", (
-        ("applied", "object", "Settings changed and applied, as a list of names"),
-        ("restart_needed", "object", "Settings changed that take effect after a restart"),
-        ("problems", "integer", "Config file problems found (see the daemon log)"),
-    )),
     (1003, "WEBHOOK_FAILING", "geventsd", "warning", "webhook delivery", (
         ("url", "string", "Webhook URL"),
         ("error", "string", "Last delivery error"),
@@ -51,6 +46,11 @@ OPERATIONAL_EVENT_TYPES = (
     (1004, "WEBHOOK_DISABLED", "geventsd", "error", "webhook delivery", (
         ("url", "string", "Webhook URL"),
         ("reason", "string", "Why the webhook was disabled"),
+    )),
+    (1005, "GEVENTSD_RELOADED", "geventsd", "info", "daemon", (
+        ("applied", "list", "Settings changed and applied, as a list of names"),
+        ("restart_needed", "list", "Settings changed that take effect after a restart"),
+        ("problems", "integer", "Config file problems found (see the daemon log)"),
     )),
 )
 
@@ -107,6 +107,7 @@ def message_schema(event_type):
         "boolean": {"type": "boolean"},
         "integer": {"type": "integer"},
         "object": {"type": "object"},
+        "list": {"type": "array", "items": {"type": "string"}},
         "pairs": {
             "type": "array",
             "items": {"type": "array", "items": {"type": "string"},

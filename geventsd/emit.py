@@ -54,7 +54,10 @@ def _value_text(key, value):
         for pair in value:
             if not isinstance(pair, (list, tuple)) or len(pair) != 2:
                 raise ValueError("options must be (key, value) pairs")
-            flat.extend(str(p) for p in pair)
+            texts = [str(p) for p in pair]
+            if any("," in t for t in texts):
+                raise ValueError("option keys and values may not contain ','")
+            flat.extend(texts)
         return ",".join(flat)
     return str(value)
 

@@ -86,6 +86,11 @@ def _split(value):
     return tuple(v.strip() for v in value if v and v.strip())
 
 
+def _type_pattern(pattern):
+    pattern = pattern.upper()
+    return pattern[6:] if pattern.startswith("EVENT_") else pattern
+
+
 @attrs.frozen
 class Filter:
     """Which events a subscriber wants: all given parts must match.
@@ -94,9 +99,12 @@ class Filter:
     (``VOLUME_*``) and case-insensitive; ``min_severity`` is inclusive.
     """
 
-    types: tuple = attrs.field(default=(), converter=lambda v: tuple(p.upper() for p in _split(v)))
-    categories: tuple = attrs.field(default=(), converter=lambda v: tuple(c.lower() for c in _split(v)))
-    min_severity: object = attrs.field(default=None)
+    types: tuple = attrs.field(default=(), converter=lambda v: tuple(
+        _type_pattern(p) for p in _split(v)))
+    categories: tuple = attrs.field(default=(), converter=lambda v: tuple(
+        c.lower() for c in _split(v)))
+    min_severity: object = attrs.field(
+        default=None, converter=lambda v: v.lower() if isinstance(v, str) else v)
     nodes: tuple = attrs.field(default=(), converter=_split)
 
     @min_severity.validator

@@ -17,6 +17,9 @@ from geventsd.models import Parsed, Rejection
 #: Largest datagram accepted, in bytes.
 MAX_DATAGRAM = 65536
 
+#: Timestamps must fit the event log's signed 64-bit INTEGER column.
+MAX_TS = 2**63
+
 #: Every reason a datagram can be dropped for; the keys of the drop counters.
 REASONS = (
     "empty",          # zero bytes
@@ -63,7 +66,7 @@ def parse(data, catalog):
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         return Rejection("invalid_utf8", "invalid UTF-8 at byte %d" % e.start)
-    if text.lstrip()[:1] == "{":
+    if text.lstrip()[:1] in ("{", "["):
         return parse_json(text, catalog)
     return parse_gluster(text, catalog)
 
@@ -81,7 +84,7 @@ def parse_gluster(text, catalog):
     if len(parts) < 2:
         return Rejection("bad_format", "expected '<ts> <type_id> <k=v;...>'")
     ts_text, id_text = parts[0], parts[1]
-    if not _is_number(ts_text):
+    if not _is_number(ts_text) or int(ts_text) >= MAX_TS:
         return Rejection("bad_timestamp", "timestamp %r is not a non-negative integer"
                          % ts_text[:24])
     if not _is_number(id_text):
@@ -173,7 +176,7 @@ def event_from_json(doc, catalog):
         return Rejection("reserved_type", "%s is emitted by geventsd itself" % event_type.name)
     ts = doc.get("ts")
     if ts is not None:
-        if isinstance(ts, bool) or not isinstance(ts, (int, float)) or ts < 0 or ts >= 2**63:
+        if isinstance(ts, bool) or not isinstance(ts, (int, float)) or ts < 0 or ts >= MAX_TS:
             return Rejection("bad_timestamp", '"ts" must be a non-negative Unix time')
         ts = int(ts)
     message = doc.get("message", {})
