@@ -6,9 +6,10 @@ one connection so batches commit in ``seq`` order; reads use a second pool
 so a long history page never waits behind a write (WAL lets them run side
 by side).
 
-The schema lives in versioned ``schema/v<N>.sql`` files shipped with the
-package; :func:`open_log` creates or checks it synchronously at start-up,
-before the reactor runs, so the first datagram already knows its ``seq``.
+The schema lives in ``schema/v1.sql`` plus one ``schema/upgrade-<N>.sql``
+per later version, shipped with the package; :func:`open_log` creates or
+upgrades it synchronously at start-up, before the reactor runs, so the
+first datagram already knows its ``seq``.
 """
 
 import json
@@ -21,7 +22,7 @@ from twisted.enterprise import adbapi
 
 from geventsd.models import Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _COLUMNS = "seq, id, node_id, ts, type_id, type, category, severity, message, received_at"
 _INSERT = "INSERT INTO events (%s) VALUES (?,?,?,?,?,?,?,?,?,?)" % _COLUMNS
@@ -32,12 +33,33 @@ class StoreError(Exception):
     """The log cannot be opened (wrong schema version, unreadable file...)."""
 
 
-def _schema_sql(version):
-    return resources.files("geventsd.schema").joinpath("v%d.sql" % version).read_text()
+def _schema_file(name):
+    return resources.files("geventsd.schema").joinpath(name).read_text()
+
+
+def _upgrade(conn, path, version):
+    """Bring a log from *version* to :data:`SCHEMA_VERSION`, one script a step.
+
+    A log that holds data is first copied to ``<path>.v<version>.bak`` with
+    SQLite's backup API, so a failed upgrade can be undone by hand.
+    """
+    if version > SCHEMA_VERSION:
+        raise StoreError("event log %s has schema version %d; this geventsd "
+                         "reads up to version %d" % (path, version, SCHEMA_VERSION))
+    if version < SCHEMA_VERSION and conn.execute("SELECT count(*) FROM events").fetchone()[0]:
+        backup = sqlite3.connect("%s.v%d.bak" % (path, version))
+        try:
+            conn.backup(backup)
+        finally:
+            backup.close()
+    while version < SCHEMA_VERSION:
+        version += 1
+        conn.executescript("BEGIN;" + _schema_file("upgrade-%d.sql" % version) + "COMMIT;")
 
 
 def _pragmas(conn, sync):
     conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=%s" % ("FULL" if sync == "full" else "NORMAL"))
     conn.execute("PRAGMA busy_timeout=5000")
 
@@ -63,12 +85,10 @@ def open_log(path, sync="full"):
             exists = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
             if not exists:
-                conn.executescript("BEGIN;" + _schema_sql(SCHEMA_VERSION) + "COMMIT;")
+                conn.executescript("BEGIN;" + _schema_file("v1.sql") + "COMMIT;")
             version = int(conn.execute(
                 "SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
-            if version != SCHEMA_VERSION:
-                raise StoreError("event log %s has schema version %d; this geventsd "
-                                 "reads version %d" % (path, version, SCHEMA_VERSION))
+            _upgrade(conn, path, version)
             meta_seq = int(conn.execute(
                 "SELECT value FROM meta WHERE key='last_seq'").fetchone()[0])
             max_seq, min_seq = conn.execute("SELECT max(seq), min(seq) FROM events").fetchone()

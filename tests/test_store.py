@@ -6,7 +6,7 @@ import sqlite3
 from twisted.internet import defer, reactor
 from twisted.trial import unittest
 
-from geventsd.store import EventLog, StoreError, open_log
+from geventsd.store import SCHEMA_VERSION, EventLog, StoreError, open_log
 
 from tests.helpers import make_event
 
@@ -133,3 +133,44 @@ class OpenLogTests(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(b"this is not a database" * 100)
         self.assertRaises(StoreError, open_log, path)
+
+
+class UpgradeTests(unittest.SynchronousTestCase):
+
+    def make_v1(self, path, rows=3):
+        from geventsd.store import _schema_file
+        conn = sqlite3.connect(path)
+        conn.executescript(_schema_file("v1.sql"))
+        for seq in range(1, rows + 1):
+            conn.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         (seq, "id%d" % seq, "n", 1, 2, "VOLUME_CREATE", "volume", "info",
+                          "{}", 1.0))
+        conn.execute("UPDATE meta SET value=? WHERE key='last_seq'", (str(rows),))
+        conn.commit()
+        conn.close()
+
+    def schema_version(self, path):
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        finally:
+            conn.close()
+
+    def test_new_log_has_current_version(self):
+        """A new log is created at the current schema version."""
+        path = self.mktemp()
+        open_log(path)
+        self.assertEqual(self.schema_version(path), str(SCHEMA_VERSION))
+
+    def test_v1_log_is_upgraded_with_backup(self):
+        """A version 1 log with events is backed up, upgraded, and keeps its events."""
+        path = self.mktemp()
+        self.make_v1(path)
+        state = open_log(path)
+        self.assertEqual(state.last_seq, 3)
+        self.assertEqual(self.schema_version(path), str(SCHEMA_VERSION))
+        self.assertEqual(self.schema_version(path + ".v1.bak"), "1")
+        conn = sqlite3.connect(path)
+        self.addCleanup(conn.close)
+        self.assertEqual(conn.execute("SELECT count(*) FROM events").fetchone()[0], 3)
+        self.assertEqual(conn.execute("SELECT count(*) FROM webhooks").fetchone()[0], 0)
