@@ -222,9 +222,16 @@ class Ingest:
         d.addCallbacks(self._committed, self._write_failed,
                        callbackArgs=(batch,), errbackArgs=(batch,))
 
-    def _committed(self, _, batch):
+    def _committed(self, skipped, batch):
         self._writing = False
         self.committed_seq = batch[-1].seq
+        if skipped:
+            lost = set(skipped)
+            batch = [e for e in batch if e.seq not in lost]
+            self.counters.accepted -= len(lost)
+            self.counters.dropped["unstorable"] += len(lost)
+            self.log.error("the event log refused {n} event(s) (seqs {seqs}); dropped",
+                           n=len(lost), seqs=", ".join(map(str, sorted(lost)[:10])))
         self.counters.committed += len(batch)
         self._bus.publish_many(batch)
         self._maybe_resume()

@@ -26,6 +26,11 @@ SCHEMA_VERSION = 2
 
 _COLUMNS = "seq, id, node_id, ts, type_id, type, category, severity, message, received_at"
 _INSERT = "INSERT INTO events (%s) VALUES (?,?,?,?,?,?,?,?,?,?)" % _COLUMNS
+_INSERT_OR_IGNORE = _INSERT.replace("INSERT", "INSERT OR IGNORE", 1)
+# Errors that mean "this row cannot be stored", as opposed to the database
+# being unavailable (sqlite3.OperationalError: disk full, I/O error...).
+_ROW_ERRORS = (OverflowError, UnicodeEncodeError, ValueError, TypeError,
+               sqlite3.InterfaceError)
 SYNC_MODES = ("full", "normal")
 
 
@@ -107,13 +112,29 @@ def row_to_event(row):
                  received_at=received_at)
 
 
+def _row(e, dumps):
+    return (e.seq, e.id, e.node_id, e.ts, e.type_id, e.type, e.category, e.severity,
+            dumps(e.message), e.received_at)
+
+
 def _append(txn, events, dumps):
-    txn.executemany(_INSERT, [
-        (e.seq, e.id, e.node_id, e.ts, e.type_id, e.type, e.category, e.severity,
-         dumps(e.message), e.received_at)
-        for e in events
-    ])
+    """Insert a batch; returns the seqs of rows that could not be stored.
+
+    A row SQLite cannot take must not block the ones after it forever, so
+    on a row error the batch is redone row by row (``OR IGNORE`` skips the
+    rows already in) and the bad ones are left out and reported.
+    """
+    skipped = []
+    try:
+        txn.executemany(_INSERT, [_row(e, dumps) for e in events])
+    except _ROW_ERRORS:
+        for e in events:
+            try:
+                txn.execute(_INSERT_OR_IGNORE, _row(e, dumps))
+            except _ROW_ERRORS:
+                skipped.append(e.seq)
     txn.execute("UPDATE meta SET value=? WHERE key='last_seq'", (str(events[-1].seq),))
+    return skipped
 
 
 def _in_clause(column, values):
@@ -213,7 +234,8 @@ class EventLog:
     def append(self, events):
         """Write *events* (ascending ``seq``) in one transaction.
 
-        :return: Deferred that fires when the transaction has committed.
+        :return: Deferred that fires, when the transaction has committed,
+            with the list of seqs that could not be stored (usually empty).
         """
         return self._writer.runInteraction(_append, events, self._dumps)
 

@@ -33,6 +33,7 @@ REASONS = (
     "unknown_type",   # no such type id or name (negative ids included)
     "reserved_type",  # a geventsd operational type, which only the daemon emits
     "bad_attribute",  # a detail part that is not k=v with a non-empty key
+    "unstorable",     # accepted, but the log refused the row (counted by the ingest)
     "overload",       # ingest buffer full (counted by the ingest, not here)
     "disabled",       # the type is disabled by the operator (counted by the ingest)
 )
@@ -148,6 +149,11 @@ def _no_constants(name):
 
 
 _JSON_KEYS = frozenset(("event", "ts", "message"))
+_encode_check = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _check_encodable(message):
+    _encode_check(message).encode("utf-8")
 
 
 def parse_json(text, catalog):
@@ -182,4 +188,9 @@ def event_from_json(doc, catalog):
     message = doc.get("message", {})
     if not isinstance(message, dict):
         return Rejection("bad_json", '"message" must be an object')
+    try:
+        # JSON may escape a lone UTF-16 surrogate, which no UTF-8 sink can carry.
+        _check_encodable(message)
+    except UnicodeEncodeError:
+        return Rejection("bad_json", "the message contains an unpaired UTF-16 surrogate")
     return Parsed(type=event_type, ts=ts, message=message)

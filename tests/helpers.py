@@ -50,10 +50,11 @@ class MemoryEventLog:
         self.waiting.append((d, batch))
         return d
 
-    def commit_next(self):
+    def commit_next(self, skipped=()):
+        """Commit the oldest waiting batch, leaving out the *skipped* seqs."""
         d, batch = self.waiting.pop(0)
-        self.events.extend(batch)
-        d.callback(None)
+        self.events.extend(e for e in batch if e.seq not in skipped)
+        d.callback(list(skipped))
 
     def fail_next(self, exc=None):
         d, batch = self.waiting.pop(0)

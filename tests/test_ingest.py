@@ -209,3 +209,26 @@ class IdFactoryTests(unittest.SynchronousTestCase):
             parsed = uuid.UUID(value)
             self.assertEqual((parsed.version, parsed.variant), (4, uuid.RFC_4122))
             self.assertEqual(str(parsed), value)
+
+
+class UnstorableTests(unittest.TestCase):
+
+    def test_refused_rows_are_counted_and_not_published(self):
+        """Rows the log refuses are counted as unstorable and never published."""
+        clock = Clock()
+        log = MemoryEventLog(hold=True)
+        bus = EventBus(clock)
+        published = []
+        bus.subscribe(None, published.append)
+        ingest = Ingest(CATALOG, log, bus, "n", clock)
+        for i in range(3):
+            ingest.datagram(b"1 2 name=%d" % i)
+        clock.advance(0)
+        log.commit_next(skipped=[2])
+        clock.advance(0)
+        self.flushLoggedErrors()
+        self.assertEqual([e.seq for e in published], [1, 3])
+        c = ingest.counters.to_dict()
+        self.assertEqual((c["received"], c["accepted"], c["dropped"]["unstorable"],
+                          c["committed"]), (3, 2, 1, 2))
+        self.assertEqual(ingest.committed_seq, 3)

@@ -174,3 +174,20 @@ class UpgradeTests(unittest.SynchronousTestCase):
         self.addCleanup(conn.close)
         self.assertEqual(conn.execute("SELECT count(*) FROM events").fetchone()[0], 3)
         self.assertEqual(conn.execute("SELECT count(*) FROM webhooks").fetchone()[0], 0)
+
+
+class PoisonRowTests(unittest.TestCase):
+
+    @defer.inlineCallbacks
+    def test_unstorable_row_is_skipped_not_blocking(self):
+        """A row SQLite cannot store is reported and the rest of the batch is kept."""
+        path = os.path.join(self.mktemp() + "d", "events.db")
+        open_log(path)
+        log = EventLog.open(path, reactor)
+        self.addCleanup(log.close)
+        bad = make_event(seq=2, ts=2**64)
+        skipped = yield log.append([make_event(seq=1), bad, make_event(seq=3)])
+        self.assertEqual(skipped, [2])
+        got = yield log.read()
+        self.assertEqual([e.seq for e in got], [1, 3])
+        self.assertEqual(open_log(path).last_seq, 3)

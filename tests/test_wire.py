@@ -15,7 +15,7 @@ from geventsd.models import Parsed, Rejection
 CATALOG = default_catalog()
 
 # Reasons counted by the ingest, never produced by wire.parse.
-INGEST_ONLY_REASONS = ("overload", "disabled")
+INGEST_ONLY_REASONS = ("overload", "disabled", "unstorable")
 
 # A rejection's detail goes to the log: it must stay one short line however
 # large the datagram was (SPEC 3: never the whole payload).
@@ -154,6 +154,7 @@ REJECTED = [
     (b'{"event": "VOLUME_CREATE", "nodeid": "x"}', "bad_json"),
     (b'{"event": "VOLUME_CREATE", "message": null}', "bad_json"),
     (b'{"event": "VOLUME_CREATE", "message": [["name", "gv1"]]}', "bad_json"),
+    (b'{"event": "VOLUME_CREATE", "message": {"name": "\\ud800"}}', "bad_json"),
     (b'{"event": "VOLUME_CREATE", "message": "name=gv1"}', "bad_json"),
     (b'{"ts": 1468303352, "message": {}}', "bad_json"),
     (b"{}", "bad_json"),
