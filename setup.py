@@ -17,9 +17,10 @@ setup(
         "autobahn>=22.1",
         "klein>=21.8",
         "attrs>=22.2",
+        "PyJWT>=2.0",
     ],
     extras_require={
-        "dev": ["hypothesis>=6", "pyflakes", "jsonschema"],
+        "dev": ["hypothesis>=6", "pyflakes", "jsonschema", "standardwebhooks>=1.0", "cloudevents"],
     },
     entry_points={
         "console_scripts": ["geventsapi = geventsd.cli:run"],
