@@ -153,6 +153,8 @@ class ManagementAPI:
 
     @app.handle_errors(MethodNotAllowed)
     def _not_allowed(self, request, failure):
+        allowed = sorted(failure.value.valid_methods or ())
+        request.setHeader(b"allow", ", ".join(allowed).encode("ascii"))
         return self._json(request, {"error": {"code": "method_not_allowed",
                                               "message": "method not allowed here"}}, 405)
 

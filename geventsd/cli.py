@@ -35,9 +35,12 @@ class Exit(enum.IntEnum):
 
 
 class CommandError(Exception):
-    def __init__(self, message, code=Exit.ERROR):
+    """A command failed; *reported* when its output already said so."""
+
+    def __init__(self, message, code=Exit.ERROR, reported=False):
         super().__init__(message)
         self.code = code
+        self.reported = reported
 
 
 class Output:
@@ -48,9 +51,9 @@ class Output:
         self.stdout = stdout
         self.stderr = stderr
 
-    def result(self, text, data):
+    def result(self, text, data, error=""):
         if self.as_json:
-            self.stdout.write(json.dumps({"output": data, "error": ""}) + "\n")
+            self.stdout.write(json.dumps({"output": data, "error": error}) + "\n")
         else:
             self.stdout.write(text + "\n")
 
@@ -96,8 +99,8 @@ def cmd_status(args, client, out):
                                        "geventsd_status": up,
                                        "node_id": status["node_id"] if status else None}]}
     if not node_up:
-        out.result(text, data)
-        raise CommandError(reason, Exit.ALL_NODES_NOT_OK)
+        out.result(text, data, error=reason)
+        raise CommandError(reason, Exit.ALL_NODES_NOT_OK, reported=out.as_json)
     out.result(text, data)
 
 
@@ -191,7 +194,8 @@ def main(argv=None, env=None, stdout=None, stderr=None):
     try:
         args.func(args, Client.from_env(env), out)
     except CommandError as e:
-        out.error(str(e))
+        if not e.reported:
+            out.error(str(e))
         return int(e.code)
     return Exit.OK
 

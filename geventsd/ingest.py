@@ -26,6 +26,7 @@ from twisted.internet.defer import Deferred, succeed
 from twisted.logger import Logger
 
 from geventsd import wire
+from geventsd.catalog import OPERATIONAL_BASE
 from geventsd.models import Event, Parsed, Rejection
 
 
@@ -149,6 +150,11 @@ class Ingest:
             self._pause()
         return event
 
+    def skip_seqs(self, count):
+        """Never hand out the next *count* seqs (see ``makeService``)."""
+        self.last_seq += count
+        self.committed_seq = self.last_seq
+
     def emit_internal(self, name, message):
         """Accept one of geventsd's own operational events."""
         return self.accept(Parsed(type=self._catalog.by_name[name], ts=None,
@@ -227,8 +233,10 @@ class Ingest:
         self.committed_seq = batch[-1].seq
         if skipped:
             lost = set(skipped)
+            external = sum(1 for e in batch if e.seq in lost and e.type_id < OPERATIONAL_BASE)
             batch = [e for e in batch if e.seq not in lost]
-            self.counters.accepted -= len(lost)
+            self.counters.accepted -= external
+            self.counters.internal -= len(lost) - external
             self.counters.dropped["unstorable"] += len(lost)
             self.log.error("the event log refused {n} event(s) (seqs {seqs}); dropped",
                            n=len(lost), seqs=", ".join(map(str, sorted(lost)[:10])))

@@ -75,6 +75,10 @@ class LogState:
 
     last_seq: int
     oldest_seq: int
+    #: False when the previous run did not stop cleanly (crash, kill -9).
+    clean_stop: bool = True
+    #: The schema version the log was upgraded from at this start, or None.
+    upgraded_from: object = None
 
 
 def open_log(path, sync="full"):
@@ -94,6 +98,9 @@ def open_log(path, sync="full"):
             version = int(conn.execute(
                 "SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
             _upgrade(conn, path, version)
+            clean = conn.execute("SELECT value FROM meta WHERE key='clean_stop'").fetchone()
+            # Until this run stops cleanly, a restart must assume a crash.
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('clean_stop', '0')")
             meta_seq = int(conn.execute(
                 "SELECT value FROM meta WHERE key='last_seq'").fetchone()[0])
             max_seq, min_seq = conn.execute("SELECT max(seq), min(seq) FROM events").fetchone()
@@ -102,7 +109,9 @@ def open_log(path, sync="full"):
     except sqlite3.Error as e:
         raise StoreError("cannot open event log %s: %s" % (path, e))
     last = max(meta_seq, max_seq or 0)
-    return LogState(last_seq=last, oldest_seq=min_seq or last + 1)
+    return LogState(last_seq=last, oldest_seq=min_seq or last + 1,
+                    clean_stop=clean is None or clean[0] == "1",
+                    upgraded_from=version if version < SCHEMA_VERSION else None)
 
 
 def row_to_event(row):
@@ -169,14 +178,14 @@ def _read(txn, since, limit, type_ids, severities, newest):
 
 
 def _stats(txn):
-    txn.execute("SELECT min(seq), max(seq) FROM events")
-    low, high = txn.fetchone()
+    txn.execute("SELECT min(seq), max(seq), count(*) FROM events")
+    low, high, count = txn.fetchone()
     txn.execute("PRAGMA page_count")
     pages = txn.fetchone()[0]
     txn.execute("PRAGMA page_size")
     size = txn.fetchone()[0]
     return {"oldest_seq": low, "newest_seq": high,
-            "events": (high - low + 1) if high is not None else 0,
+            "events": count,
             "db_bytes": pages * size}
 
 
@@ -250,6 +259,11 @@ class EventLog:
 
     def stats(self):
         return self._reader.runInteraction(_stats)
+
+    def mark_clean_stop(self):
+        """Record that everything was committed and the daemon stopped cleanly."""
+        return self._writer.runOperation(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('clean_stop', '1')")
 
     def prune(self, before_received_at, keep_events, chunk=10000):
         """Delete up to *chunk* rows past retention; fires with the count."""

@@ -100,6 +100,7 @@ class LogService(service.Service):
         self.ingest.emit_internal("GEVENTSD_STOPPING", {"version": __version__})
         try:
             yield self.ingest.flushed()
+            yield self.event_log.mark_clean_stop()
         finally:
             self.ingest.stop()
             self.event_log.close()
@@ -216,10 +217,10 @@ class GeventsdService(service.MultiService):
         return applied, restart_needed
 
     def _listen_failed(self, failure):
-        log.failure("cannot listen for HTTP on {bind}:{port}", failure,
+        log.failure("cannot listen for HTTP on {bind}:{port}; stopping", failure,
                     bind=self.config["bind"], port=self.config["port"])
-        from twisted.internet import reactor
-        reactor.stop()
+        # A daemon without its API would look alive and be unmanageable.
+        self._reactor.callWhenRunning(self._reactor.stop)
 
     def _announce(self, port):
         host = self.config["bind"]
@@ -281,11 +282,20 @@ def makeService(options, reactor=None):
             lock.release()
         raise SystemExit("geventsd: %s" % (e,))
     log.info("node id {node_id} (from {source})", node_id=node_id, source=node_source)
+    if state.upgraded_from:
+        log.info("event log upgraded from schema version {old} (backup beside it)",
+                 old=state.upgraded_from)
 
     catalog = default_catalog()
     event_log = EventLog.open(paths.log_path(data_dir), reactor, config["log-sync"])
     bus = EventBus(reactor)
     ingest = Ingest(catalog, event_log, bus, node_id, reactor, last_seq=state.last_seq)
+    if not state.clean_stop:
+        # Seqs handed out but not committed before a crash may have been seen
+        # (status, in-flight API answers): skip past every one that could exist.
+        ingest.skip_seqs(ingest.hard_limit + ingest.max_batch)
+        log.warn("the last run did not stop cleanly; seq continues at {seq}",
+                 seq=ingest.last_seq + 1)
     api = ManagementAPI(ingest, event_log, catalog, config, token)
 
     site = Site(api.resource())

@@ -144,6 +144,7 @@ class ErrorTests(APITestCase):
         self.assertEqual(response.code, 405)
         body = json.loads(self.successResultOf(response.content()))
         self.assertEqual(body["error"]["code"], "method_not_allowed")
+        self.assertEqual(response.headers.getRawHeaders(b"allow"), [b"GET, HEAD"])
 
 
 class RemoteBindTests(APITestCase):

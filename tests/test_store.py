@@ -191,3 +191,17 @@ class PoisonRowTests(unittest.TestCase):
         got = yield log.read()
         self.assertEqual([e.seq for e in got], [1, 3])
         self.assertEqual(open_log(path).last_seq, 3)
+
+
+class CleanStopTests(unittest.TestCase):
+
+    @defer.inlineCallbacks
+    def test_clean_stop_marker(self):
+        """A start without a recorded clean stop is reported as unclean."""
+        path = os.path.join(self.mktemp() + "c", "events.db")
+        self.assertTrue(open_log(path).clean_stop, "a new log counts as clean")
+        self.assertFalse(open_log(path).clean_stop, "started, never stopped cleanly")
+        log = EventLog.open(path, reactor)
+        yield log.mark_clean_stop()
+        log.close()
+        self.assertTrue(open_log(path).clean_stop)
