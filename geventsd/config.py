@@ -137,16 +137,19 @@ class Config:
 
     @property
     def http_url(self):
-        host = self.values["bind"]
-        if host in ("0.0.0.0", "::"):
-            host = "127.0.0.1"
-        if ":" in host:
-            host = "[%s]" % host
-        return "http://%s:%d" % (host, self.values["port"])
+        return http_url(self.values["bind"], self.values["port"])
 
     @property
     def loopback_only(self):
         return ipaddress.ip_address(self.values["bind"]).is_loopback
+
+
+def http_url(bind, port):
+    """The URL a local client uses to reach an API bound to *bind*:*port*."""
+    host = "127.0.0.1" if bind in ("0.0.0.0", "::") else bind
+    if ":" in host:
+        host = "[%s]" % host
+    return "http://%s:%d" % (host, port)
 
 
 def check(name, value):

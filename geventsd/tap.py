@@ -25,7 +25,7 @@ from geventsd.bus import EventBus
 from geventsd.catalog import default_catalog
 from geventsd.ingest import Ingest
 from geventsd.protocols.datagram import READ_SIZE, EventDatagramProtocol
-from geventsd.store import EventLog, open_log
+from geventsd.store import EventLog, StoreError, open_log
 
 log = Logger(namespace="geventsd.tap")
 
@@ -223,12 +223,7 @@ class GeventsdService(service.MultiService):
         self._reactor.callWhenRunning(self._reactor.stop)
 
     def _announce(self, port):
-        host = self.config["bind"]
-        if host in ("0.0.0.0", "::"):
-            host = "127.0.0.1"
-        if ":" in host:
-            host = "[%s]" % host
-        self.http_url = "http://%s:%d" % (host, port.getHost().port)
+        self.http_url = configmod.http_url(self.config["bind"], port.getHost().port)
         c = self.config
         udp = "%s:%d" % (c["bind"], c["udp-port"]) if c["udp"] else "off"
         log.info("geventsd {version} node {node_id}: data dir {data_dir}, socket {socket}, "
@@ -267,6 +262,7 @@ def makeService(options, reactor=None):
     for problem in config.problems:
         log.error("{problem}", problem=problem)
     data_dir = config["data-dir"]
+    lock = None
     try:
         datadir.ensure_dir(data_dir)
         lock = datadir.DataDirLock(data_dir)
@@ -277,8 +273,9 @@ def makeService(options, reactor=None):
         datadir.ensure_dir(os.path.dirname(config["socket"]), mode=0o755)
         if datadir.clear_stale_socket(config["socket"]):
             log.info("replaced stale socket {path}", path=config["socket"])
-    except (datadir.StartupError, OSError, Exception) as e:
-        if "lock" in locals() and lock is not None:
+    except (datadir.StartupError, StoreError, OSError) as e:
+        # Expected start-up failures get one clear line, not a traceback.
+        if lock is not None:
             lock.release()
         raise SystemExit("geventsd: %s" % (e,))
     log.info("node id {node_id} (from {source})", node_id=node_id, source=node_source)
