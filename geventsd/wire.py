@@ -11,6 +11,7 @@ other, which the property tests in ``tests/test_wire.py`` check.
 
 import json
 import math
+import re
 
 from geventsd.models import Parsed, Rejection
 
@@ -85,7 +86,8 @@ def parse_gluster(text, catalog):
     if len(parts) < 2:
         return Rejection("bad_format", "expected '<ts> <type_id> <k=v;...>'")
     ts_text, id_text = parts[0], parts[1]
-    if not _is_number(ts_text) or int(ts_text) >= MAX_TS:
+    ts = int(ts_text) if _is_number(ts_text) else MAX_TS
+    if ts >= MAX_TS:
         return Rejection("bad_timestamp", "timestamp %r is not a non-negative integer"
                          % ts_text[:24])
     if not _is_number(id_text):
@@ -108,7 +110,7 @@ def parse_gluster(text, catalog):
             message[key] = value
         if message:
             _convert(event_type.name, message)
-    return Parsed(type=event_type, ts=int(ts_text), message=message)
+    return Parsed(type=event_type, ts=ts, message=message)
 
 
 def _convert(type_name, message):
@@ -150,6 +152,7 @@ def _no_constants(name):
 
 _JSON_KEYS = frozenset(("event", "ts", "message"))
 _encode_check = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _check_encodable(message):
@@ -162,11 +165,16 @@ def parse_json(text, catalog):
         doc = json.loads(text, parse_float=_finite_float, parse_constant=_no_constants)
     except (ValueError, RecursionError) as e:
         return Rejection("invalid_json", "invalid JSON: %s" % str(e)[:80])
-    return event_from_json(doc, catalog)
+    # Only a \uD800-\uDFFF escape can put a lone surrogate into the message.
+    return event_from_json(doc, catalog, check_surrogates=_SURROGATE_ESCAPE.search(text))
 
 
-def event_from_json(doc, catalog):
-    """Check a decoded JSON event document; see :func:`parse_json`."""
+def event_from_json(doc, catalog, check_surrogates=True):
+    """Check a decoded JSON event document; see :func:`parse_json`.
+
+    :param check_surrogates: False when the caller knows the document
+        cannot hold an unpaired surrogate (it saw no escape for one).
+    """
     if not isinstance(doc, dict):
         return Rejection("bad_json", "a JSON event must be an object")
     unknown = set(doc) - _JSON_KEYS
@@ -188,9 +196,10 @@ def event_from_json(doc, catalog):
     message = doc.get("message", {})
     if not isinstance(message, dict):
         return Rejection("bad_json", '"message" must be an object')
-    try:
-        # JSON may escape a lone UTF-16 surrogate, which no UTF-8 sink can carry.
-        _check_encodable(message)
-    except UnicodeEncodeError:
-        return Rejection("bad_json", "the message contains an unpaired UTF-16 surrogate")
+    if check_surrogates:
+        try:
+            # JSON may escape a lone UTF-16 surrogate, which no UTF-8 sink can carry.
+            _check_encodable(message)
+        except UnicodeEncodeError:
+            return Rejection("bad_json", "the message contains an unpaired UTF-16 surrogate")
     return Parsed(type=event_type, ts=ts, message=message)

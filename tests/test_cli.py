@@ -160,15 +160,10 @@ class CLIWithoutDaemonTests(unittest.TestCase):
             self.main("frobnicate")
         self.assertEqual(ctx.exception.code, 2)
 
-
-class StatusJSONDownTests(unittest.SynchronousTestCase):
-
     def test_status_json_down_is_one_envelope(self):
         """status --json with the daemon down prints one envelope carrying the error."""
-        out, err = io.StringIO(), io.StringIO()
-        code = cli.main(["status", "--json"], env={"GEVENTSD_URL": "http://127.0.0.1:9"},
-                        stdout=out, stderr=err)
+        out, err, code = self.main("status", "--json")
         self.assertEqual(code, 3)
-        doc = json.loads(out.getvalue())
+        doc = json.loads(out)
         self.assertEqual(doc["output"]["nodes"][0]["geventsd_status"], "DOWN")
         self.assertIn("cannot reach geventsd", doc["error"])
